@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GridsConfig(AppConfig):
+    name = "core.grids"
+    label = "grids"
+    verbose_name = _("网格")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,27 @@
+"""Login audit: Wagtail logs content actions, not logins, so we log them here."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+
+from .idcard import mask_mobile
+
+logger = logging.getLogger("jiayuan.identity")
+
+
+@receiver(user_logged_in)
+def log_login(sender, request, user, **kwargs) -> None:
+    logger.info("login ok user=%s ip=%s", user.pk, _ip(request))
+
+
+@receiver(user_login_failed)
+def log_login_failure(sender, credentials, request=None, **kwargs) -> None:
+    mobile = str(credentials.get("mobile") or credentials.get("username") or "")
+    logger.warning("login failed mobile=%s ip=%s", mask_mobile(mobile), _ip(request))
+
+
+def _ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "-") if request is not None else "-"

@@ -1,0 +1,5 @@
+"""Routes (filled in by the feature work)."""
+
+app_name = "identity"
+
+urlpatterns: list = []

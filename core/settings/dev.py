@@ -1,0 +1,15 @@
+"""Development: the embedded SQLite demo that ``make run`` serves."""
+
+from .base import *  # noqa: F403
+from .base import JIAYUAN_ENCRYPTION_KEY, VAR_DIR
+from .instance import fernet_key_from, instance_secret
+
+DEBUG = True
+SECRET_KEY = instance_secret(VAR_DIR)
+JIAYUAN_ENCRYPTION_KEY = JIAYUAN_ENCRYPTION_KEY or fernet_key_from(SECRET_KEY)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+try:
+    from .local import *  # noqa: F403
+except ImportError:
+    pass

@@ -1,0 +1,45 @@
+"""The project's URLconf: core first, plugins under their slugs, Wagtail last."""
+
+from django.conf import settings
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core.plugins.urls import plugin_api_urlpatterns, plugin_urlpatterns
+from core.portal import views as portal_views
+
+api_urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("core.identity.api_urls")),
+    path("", include("core.grids.api_urls")),
+    path("", include("core.portal.api_urls")),
+    path("", include("core.notifications.api_urls")),
+    path("", include("core.search.api_urls")),
+    *plugin_api_urlpatterns(),
+]
+
+urlpatterns = [
+    path("healthz", portal_views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/", include(api_urlpatterns)),
+    path("accounts/", include("core.identity.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("core.portal.urls")),
+    path("", include("core.notifications.urls")),
+    path("", include("core.search.urls")),
+    *plugin_urlpatterns(),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler404 = "core.portal.views.page_not_found"
+handler500 = "core.portal.views.server_error"
