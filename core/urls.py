@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/", include(api_urlpatterns)),
     path("accounts/", include("core.identity.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("core.identity.me_urls")),
     path("", include("core.portal.urls")),
     path("", include("core.notifications.urls")),
     path("", include("core.search.urls")),

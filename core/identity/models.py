@@ -113,6 +113,7 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("用户")
         verbose_name_plural = _("用户")
+        permissions = [("verify_resident", _("可审核居民实名认证"))]
 
     def __str__(self) -> str:
         return f"{self.name}（{mask_mobile(self.mobile)}）" if self.name else self.mobile

@@ -94,7 +94,7 @@ class PluginHost:
             or 0
         )
         if settings.JIAYUAN_SHARED_CACHE:
-            cache.set(VERSION_CACHE_KEY, value, timeout=None)
+            cache.add(VERSION_CACHE_KEY, value, timeout=None)  # never overwrite a newer stamp
         return value
 
     def snapshot(self) -> PluginSnapshot:

@@ -31,7 +31,13 @@ ACTION_REORDERED = "jiayuan.plugin_reordered"
 
 
 def bump_version() -> int:
-    """Move the stamp (inside the caller's transaction) and publish it on commit."""
+    """Move the stamp (inside the caller's transaction) and publish it on commit.
+
+    The cached stamp is dropped at once and set after commit; readers only ever
+    ``add`` it, so a reader that saw the old value cannot overwrite the new one.
+    """
+    if settings.JIAYUAN_SHARED_CACHE:
+        cache.delete(VERSION_CACHE_KEY)
     PluginStateVersion.objects.get_or_create(pk=1)
     PluginStateVersion.objects.filter(pk=1).update(value=F("value") + 1)
     value = PluginStateVersion.objects.values_list("value", flat=True).get(pk=1)

@@ -1,0 +1,134 @@
+"""Shared pytest fixtures (loaded by the root conftest.py).
+
+A small but real region: 嘉兴市 > 南湖区 > 新嘉街道 > 东栅社区 > 第一网格 > 微网格,
+with a second community and a second county for scoping tests; users by role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+
+from core.grids.models import Grid
+from core.identity.roles import GROUP_NAMES
+
+VALID_ID_CARDS = [  # checksum-valid numbers (not real people)
+    "330402199001011230", "330402198503124222", "330421197705064410",
+    "330402200002291225", "330483196811118819", "330402199207080039",
+]
+
+
+def _node(parent: Grid | None, name: str, level: str, code: str, **extra: Any) -> Grid:
+    fields = {"name": name, "level": level, "code": code, **extra}
+    return Grid.add_root(**fields) if parent is None else parent.add_child(**fields)
+
+
+@pytest.fixture
+def grid_tree(db) -> dict[str, Grid]:
+    """city > county(2) > town > community(2) > grid > microgrid."""
+    city = _node(None, "嘉兴市", "city", "330400000000", organisation="嘉兴市社会治理综合指挥中心",
+                 organisation_kind="command_centre")
+    nanhu = _node(city, "南湖区", "county", "330402000000", organisation="南湖区矛调中心",
+                  organisation_kind="mediation_centre")
+    xiuzhou = _node(city, "秀洲区", "county", "330411000000")
+    town = _node(nanhu, "新嘉街道", "town", "330402004000", organisation_kind="four_platforms")
+    dongzha = _node(town, "东栅社区", "community", "330402004001", organisation_kind="work_station",
+                    head_name="沈建华", head_phone="0573-82001234")
+    xinxing = _node(town, "新兴社区", "community", "330402004002")
+    grid1 = _node(dongzha, "东栅第一网格", "grid", "330402004001001", organisation_kind="grid_team",
+                  head_name="王丽娟", head_phone="13800001111")
+    micro = _node(grid1, "东栅一网格1号微网格", "microgrid", "330402004001001001")
+    xgrid = _node(xinxing, "新兴第一网格", "grid", "330402004002001")
+    wangdian = _node(xiuzhou, "王店镇", "town", "330411101000")
+    return {
+        "city": city, "nanhu": nanhu, "xiuzhou": xiuzhou, "town": town,
+        "dongzha": dongzha, "xinxing": xinxing, "grid1": grid1, "micro": micro,
+        "xgrid": xgrid, "wangdian": wangdian,
+    }
+
+
+@pytest.fixture
+def make_user(db, django_user_model) -> Callable[..., Any]:
+    """make_user(role="resident", grid=None, scope=None, mobile=None, **fields)."""
+    counter = {"n": 0}
+
+    def make(role: str = "resident", grid: Grid | None = None, scope: Grid | None = None,
+             mobile: str | None = None, consented: bool = True, verified: bool = True,
+             id_card: str | None = None, **fields: Any):
+        from django.utils import timezone
+
+        counter["n"] += 1
+        user = django_user_model.objects.create_user(
+            mobile=mobile or f"139{counter['n']:08d}", password="jiayuan-test-1",
+            name=fields.pop("name", f"测试{role}{counter['n']}"),
+            home_grid=grid, scope_grid=scope,
+            consented_at=timezone.now() if consented else None,
+            verification_status="verified" if verified else "unverified",
+            is_staff=role != "resident", **fields,
+        )
+        if id_card:
+            user.set_id_card(id_card)
+            user.save()
+        user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def resident(make_user, grid_tree):
+    return make_user("resident", grid=grid_tree["micro"], name="张小红")
+
+
+@pytest.fixture
+def grid_worker(make_user, grid_tree):
+    return make_user("grid_worker", grid=grid_tree["grid1"], scope=grid_tree["grid1"], name="王丽娟")
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    from django.utils import timezone
+
+    return django_user_model.objects.create_superuser(
+        mobile="13900000000", password="jiayuan-admin-1", name="系统管理员",
+        consented_at=timezone.now(),
+    )
+
+
+@pytest.fixture
+def plugin_host():
+    from core.plugins.host import host
+
+    host.forget_snapshot()
+    yield host
+    host.forget_snapshot()
+
+
+@pytest.fixture
+def set_plugin(db, plugin_host) -> Callable[..., Any]:
+    """set_plugin("hotline", False, grid=None): toggles through the real service."""
+    from core.plugins import state
+
+    def toggle(slug: str, enabled: bool, grid: Grid | None = None, user: Any = None):
+        return state.set_enabled(slug, enabled, grid=grid, user=user)
+
+    return toggle
+
+
+@pytest.fixture
+def register_temporarily(plugin_host) -> Iterator[Callable[..., None]]:
+    """Register a manifest + hooks object for one test (datasette's pattern)."""
+    registered: list[str] = []
+
+    def register(manifest, hooks=None) -> None:
+        plugin_host.register(manifest, hooks)
+        registered.append(manifest.slug)
+        plugin_host.forget_snapshot()
+
+    yield register
+    for slug in registered:
+        plugin_host.unregister(slug)
+    plugin_host.forget_snapshot()
