@@ -132,3 +132,26 @@ def register_temporarily(plugin_host) -> Iterator[Callable[..., None]]:
     for slug in registered:
         plugin_host.unregister(slug)
     plugin_host.forget_snapshot()
+
+
+@pytest.fixture
+def home_page(db):
+    """The portal's HomePage as the default Site's root, with a 通知公告 index under it."""
+    from wagtail.models import Page, Site
+
+    from core.portal.models import HomePage, NoticeIndexPage
+
+    existing = HomePage.objects.first()
+    if existing is not None:
+        return existing
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="嘉园", slug="jiayuan-home", welcome="欢迎来到嘉园"))
+    home.add_child(instance=NoticeIndexPage(title="通知公告", slug="notices"))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
+                            site_name="嘉园")
+    else:
+        site.root_page = home
+        site.save()
+    return home

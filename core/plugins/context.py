@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any
 
-from .host import PluginHost, host as default_host
+from .host import PluginHost
+from .host import host as default_host
 from .manifest import PluginManifest
 from .snapshot import PluginSnapshot
 

@@ -6,8 +6,8 @@ life); these checks run per request against ``request.plugins``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Callable
 
 from django.http import Http404
 from wagtail.utils.urlpatterns import decorate_urlpatterns

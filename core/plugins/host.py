@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+from collections.abc import Iterable
 from importlib import import_module
 from types import ModuleType
-from typing import Any, Iterable
+from typing import Any
 
 import pluggy
 from django.conf import settings
@@ -122,7 +123,12 @@ class PluginHost:
 
     # --- calling --------------------------------------------------------------
     def call(
-        self, hook_name: str, enabled: Iterable[str] | None = None, **kwargs: Any
+        self,
+        hook_name: str,
+        enabled: Iterable[str] | None = None,
+        *,
+        persist_errors: bool = True,
+        **kwargs: Any,
     ) -> list[tuple[str, Any]]:
         """Call a hook on each plugin in ``enabled`` (all if None), isolating errors.
 
@@ -138,7 +144,7 @@ class PluginHost:
             try:
                 result = impl.function(*[kwargs[name] for name in impl.argnames])
             except Exception as exc:  # noqa: BLE001 — isolation is the point of this caller
-                self.record_error(slug, hook_name, exc)
+                self.record_error(slug, hook_name, exc, persist=persist_errors)
                 continue
             if result is not None:
                 results.append((slug, result))
@@ -151,15 +157,21 @@ class PluginHost:
     def call_registration(self, hook_name: str) -> dict[str, list[Any]]:
         """Call a start-up ``register_*`` hook on every installed plugin, guarded."""
         collected: dict[str, list[Any]] = {}
-        for slug, result in self.call(hook_name):
+        # Start-up may run before a database is reachable: keep errors in memory.
+        for slug, result in self.call(hook_name, persist_errors=False):
             collected.setdefault(slug, []).extend(result)
         return collected
 
-    def record_error(self, slug: str, where: str, exc: BaseException) -> None:
+    def record_error(
+        self, slug: str, where: str, exc: BaseException, *, persist: bool = True
+    ) -> None:
         """Log a plugin's exception and keep it for the 应用管理 page."""
         text = f"{where}: {type(exc).__name__}: {exc}"
         logger.error("plugin %s raised in %s", slug, where, exc_info=exc)
         self.recent_errors[slug] = text
+        if not persist:
+            self.load_errors.setdefault(slug, text)
+            return
         try:
             _store_health(slug, text)
         except DatabaseError:

@@ -80,6 +80,13 @@ class PluginAppConfig(AppConfig):
     manifest: PluginManifest
     hooks_module: str | None = None  # defaults to "<app module>.hooks"
     default_auto_field = "django.db.models.BigAutoField"
+    # Django picks the one AppConfig in apps.py marked default; this base class is
+    # imported there too, so it opts out and every subclass opts back in.
+    default = False
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.default = True
 
     def get_hooks_module(self) -> str:
         return self.hooks_module or f"{self.name}.hooks"

@@ -7,9 +7,10 @@ from memory, so the number of queries a page makes does not grow with plugins.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 SiteSlug = tuple[int, str]
 

@@ -12,3 +12,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 JIAYUAN_PLUGINS_STRICT = True
+
+# Test-only plugins (datasette's tests/plugins pattern): one that raises in every
+# hook, one tiny route for propagation tests.
+INSTALLED_APPS = [*INSTALLED_APPS]  # noqa: F405
+_after = INSTALLED_APPS.index("wagtail.contrib.forms")
+INSTALLED_APPS[_after:_after] = ["tests.plugins.broken", "tests.plugins.probe"]
