@@ -11,7 +11,7 @@ from wagtail.models import Site
 from core.grids.models import Grid
 from core.plugins import state
 from core.plugins.host import host
-from core.plugins.models import PluginHealth
+from core.plugins.models import PluginHealth, PluginState
 
 
 class Command(BaseCommand):
@@ -57,9 +57,13 @@ class Command(BaseCommand):
     def _list(self, site: Site, *, as_json: bool) -> None:
         snapshot = host.snapshot()
         health = {h.slug: h for h in PluginHealth.objects.all()}
+        overrides: dict[str, list[dict]] = {}
+        for slug, code, enabled in PluginState.objects.filter(
+            site=site, grid__isnull=False
+        ).order_by("grid__path").values_list("slug", "grid__code", "enabled"):
+            overrides.setdefault(slug, []).append({"grid": code, "enabled": enabled})
         rows = []
         for slug, manifest in sorted(host.manifests.items()):
-            subtrees = snapshot.subtrees.get((site.pk, slug), ())
             rows.append({
                 "slug": slug,
                 "label": str(manifest.label),
@@ -68,9 +72,7 @@ class Command(BaseCommand):
                     slug, site.pk, None, manifest.default_enabled
                 ),
                 "essential": manifest.essential,
-                "grid_overrides": [
-                    {"path": path, "enabled": enabled} for path, enabled in subtrees
-                ],
+                "grid_overrides": overrides.get(slug, []),
                 "load_error": host.load_errors.get(slug, ""),
                 "error_count": health[slug].error_count if slug in health else 0,
                 "last_error": health[slug].last_error if slug in health else "",
