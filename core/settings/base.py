@@ -30,6 +30,7 @@ CORE_APPS = [
     "core.notifications",
     "core.search",
     "core.portal",
+    "core.instance",
 ]
 PLUGIN_APPS = discover_plugin_apps(BASE_DIR / "plugins")
 
