@@ -218,6 +218,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["core.apischema.only_public_api"],
 }
 
 # Sensitive personal data (ID-card numbers) is encrypted with this Fernet key.
