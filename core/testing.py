@@ -98,8 +98,13 @@ def admin_user(db, django_user_model):
     )
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def plugin_host():
+    """The process's plugin host, with no snapshot carried over between tests.
+
+    Each test's database rolls back, so a later test can reach the same version
+    stamp with different rows: a cached snapshot would then be wrongly reused.
+    """
     from core.plugins.host import host
 
     host.forget_snapshot()

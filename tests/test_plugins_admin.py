@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from wagtail.models import ModelLogEntry
 
 from core.plugins.models import PluginState
@@ -39,7 +40,9 @@ def test_disable_in_admin_hides_plugin_and_is_audited(admin_client, client, resi
 
 
 @pytest.mark.django_db
-def test_disable_for_a_subtree_in_admin(admin_client, client, grid_tree, make_user):
+def test_disable_for_a_subtree_in_admin(admin_client, grid_tree, make_user):
+    # admin_client wraps pytest-django's ``client``: residents need a browser of their own.
+    client = Client()
     admin_client.post(
         "/admin/plugins/probe/",
         {"action": "toggle", "enabled": "0", "grid_code": grid_tree["nanhu"].code},

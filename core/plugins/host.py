@@ -170,7 +170,10 @@ class PluginHost:
         logger.error("plugin %s raised in %s", slug, where, exc_info=exc)
         self.recent_errors[slug] = text
         if not persist:
-            self.load_errors.setdefault(slug, text)
+            # Several start-up hooks may fail: keep every one, not just the first.
+            earlier = self.load_errors.get(slug, "")
+            if text not in earlier:
+                self.load_errors[slug] = f"{earlier}\n{text}".strip()
             return
         try:
             _store_health(slug, text)

@@ -1,10 +1,10 @@
 """Development: the embedded SQLite demo that ``make run`` serves."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import JIAYUAN_ENCRYPTION_KEY, VAR_DIR
 from .instance import fernet_key_from, instance_secret
-
-import os
 
 # `make run` serves the demo with DEBUG off (themed error pages, like production).
 DEBUG = os.environ.get("JIAYUAN_DEBUG", "1") == "1"
