@@ -32,6 +32,40 @@ CODE_LENGTH = {
 }
 
 
+# How many leading digits a node's code shares with its parent's code (GB/T 2260 and
+# the statistical division code: province 2, city 2, county 2, town 3, village 3;
+# grids and micro-grids append 3 digits each).
+PARENT_PREFIX = {"county": 4, "town": 6, "community": 9, "grid": 12, "microgrid": 15}
+
+PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{3,8})$")
+
+
+def next_level(level: str) -> str | None:
+    """The level directly below ``level`` (None below micro-grids)."""
+    index = LEVEL_ORDER.index(level)
+    return LEVEL_ORDER[index + 1] if index + 1 < len(LEVEL_ORDER) else None
+
+
+def validate_head_phone(value: str) -> None:
+    """A mobile (13800001111), a landline (0573-82001234) or a short hotline (12345)."""
+    if value and not PHONE_RE.match(value):
+        raise ValidationError(
+            _("联系电话“%(value)s”格式不正确，应为手机号或带区号的固定电话。"),
+            params={"value": value}, code="head_phone",
+        )
+
+
+def validate_parent_code(level: str, code: str, parent_code: str) -> None:
+    """Raise unless ``code`` extends its parent's code as the division standard requires."""
+    shared = PARENT_PREFIX.get(level)
+    if shared and code[:shared] != parent_code[:shared]:
+        raise ValidationError(
+            _("区划代码%(code)s应以上级代码的前%(shared)s位“%(prefix)s”开头。"),
+            params={"code": code, "shared": shared, "prefix": parent_code[:shared]},
+            code="grid_parent_code",
+        )
+
+
 class OrganisationKind(models.TextChoices):
     COMMAND_CENTRE = "command_centre", _("社会治理综合指挥中心")
     MEDIATION_CENTRE = "mediation_centre", _("矛盾纠纷调处化解中心")
@@ -70,7 +104,9 @@ class Grid(MP_Node):
     )
     organisation = models.CharField(_("线下机构"), max_length=120, blank=True)
     head_name = models.CharField(_("网格长（负责人）"), max_length=50, blank=True)
-    head_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    head_phone = models.CharField(
+        _("联系电话"), max_length=20, blank=True, validators=[validate_head_phone]
+    )
 
     node_order_by = None  # children keep insertion order; never shift paths
 
@@ -82,7 +118,18 @@ class Grid(MP_Node):
         return self.name
 
     def clean(self) -> None:
-        validate_grid_code(self.level, self.code)
+        if self.level not in LEVEL_ORDER:
+            return  # the level field reports its own error
+        try:
+            validate_grid_code(self.level, self.code)
+        except ValidationError as error:
+            raise ValidationError({"code": error}) from error
+
+    @property
+    def tel_link(self) -> str:
+        """``tel:`` URL of the grid head's phone, for one-tap calling ("" if none)."""
+        digits = "".join(ch for ch in self.head_phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
 
     @property
     def level_label(self) -> str:
