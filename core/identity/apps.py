@@ -9,4 +9,5 @@ class IdentityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (login audit)
+        from . import signals  # noqa: F401  (login audit and throttling)
+

@@ -1,3 +1,11 @@
-"""The resident's "我的" page lives at /me/ (a global URL name, used by the tab bar)."""
+"""The resident's "我的" page lives at /me/ (global URL names, used by the tab bar)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import profile_views
+
+urlpatterns = [
+    path("me/", profile_views.me, name="me"),
+    path("me/edit/", profile_views.me_edit, name="me_edit"),
+    path("me/password/", profile_views.me_password, name="me_password"),
+]

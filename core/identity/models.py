@@ -27,7 +27,10 @@ class Badge(models.Model):
     """
 
     name = models.CharField(_("名称"), max_length=30, unique=True)
-    colour = models.CharField(_("颜色"), max_length=7, default="#c0392b")
+    colour = models.CharField(
+        _("颜色"), max_length=7, default="#c0392b",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("请输入如 #c0392b 的十六进制颜色。"))],
+    )
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "core.identity.users_app.JiayuanUsersConfig",  # wagtail.users with our user admin
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -158,6 +158,8 @@ LOGIN_URL = "identity:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+# The admin login shares the residents' lockout (core.identity.throttling).
+WAGTAILADMIN_USER_LOGIN_FORM = "core.identity.forms.AdminLoginForm"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -205,7 +207,10 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "core.identity.permissions.ConsentGiven",  # 403 until the agreement is accepted
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_RATES": {"login": "10/min", "sms": "5/min"},
