@@ -7,7 +7,7 @@ class implementing the same ``send`` method for its carrier or WeChat account.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from functools import cache
 from typing import Protocol
 
 from django.conf import settings
@@ -46,7 +46,7 @@ class LoggingWeChatBackend:
         LoggingWeChatBackend.sent = [*LoggingWeChatBackend.sent[-49:], (user.pk, title)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str):
     return import_string(path)()
 

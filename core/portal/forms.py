@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 
 class NoticePageForm(WagtailAdminPageForm):
@@ -27,3 +27,23 @@ class NoticePageForm(WagtailAdminPageForm):
                 params={"grid": grid.name, "scope": scope.name},
             )
         return grid
+
+
+THEME_LABELS = {
+    "default": _("标准主题"),
+    "elder": _("适老化主题（大字号、高对比度、大按钮）"),
+}
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """The themes present under themes/, read afresh each time the form is shown."""
+    from .themes import available_themes
+
+    return [(name, f"{THEME_LABELS.get(name, name)}（{name}）") for name in available_themes()]
+
+
+class ThemeSettingsForm(WagtailAdminModelForm):
+    """主题与外观: the theme is a choice among the folders under themes/."""
+
+    theme = forms.ChoiceField(label=_("主题"), choices=theme_choices,
+                              help_text=_("保存后，下一次打开页面即生效。"))

@@ -15,7 +15,7 @@ from wagtail.search import index
 from core.grids.models import Grid
 from core.search.segment import segment
 
-from .forms import NoticePageForm
+from .forms import NoticePageForm, ThemeSettingsForm
 
 
 @register_setting(icon="image")
@@ -29,6 +29,7 @@ class ThemeSettings(BaseSiteSetting):
     service_phone = models.CharField(_("服务热线"), max_length=20, blank=True, default="96345")
 
     panels = [FieldPanel("theme"), FieldPanel("service_phone")]
+    base_form_class = ThemeSettingsForm
 
     class Meta:
         verbose_name = _("主题与外观")
@@ -56,13 +57,16 @@ class HomePage(Page):
 
 
 def notices_visible_to(grid: Grid | None):
-    """Live notices aimed at ``grid`` or any ancestor of it, or at the whole site."""
+    """Live notices aimed at ``grid`` or any ancestor of it, or at the whole site.
+
+    Pinned (置顶) notices come first, then the newest.
+    """
     condition = Q(target_grid__isnull=True)
     if grid is not None:
         condition |= Q(target_grid__path__in=grid.chain_paths())
     return (
         NoticePage.objects.live().public().filter(condition)
-        .select_related("target_grid").order_by("-first_published_at", "-pk")
+        .select_related("target_grid").order_by("-is_pinned", "-first_published_at", "-pk")
     )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from core.plugins.host import host
@@ -23,13 +24,10 @@ def healthz(request):
 
 
 def page_not_found(request, exception=None):
+    """The themed 404 page (页面不存在)."""
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
-    # Rendered without a RequestContext's extras: the failure may be in them.
-    from django.template import loader
-
-    from django.http import HttpResponseServerError
-
+    """The themed 500 page, rendered without context processors: the failure may be in them."""
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,3 +1,7 @@
-"""Routes (filled in by the feature work)."""
+"""Search API route under /api/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import api
+
+urlpatterns = [path("search/", api.SearchAPIView.as_view(), name="api-search")]

@@ -1,3 +1,7 @@
-"""Routes (filled in by the feature work)."""
+"""The site-search page at /search/ (global URL name "search", used by the tab bar)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("search/", views.search, name="search")]

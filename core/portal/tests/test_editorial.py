@@ -1,0 +1,117 @@
+"""Editors limited to their region, scheduled publishing and moderation for notices."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.test.utils.form_data import rich_text
+
+from core.identity.roles import GROUP_NAMES
+from core.portal.models import NoticePage, notices_visible_to
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(make_user, grid_tree, notice_index):
+    """A 南湖区 editor who may add, edit and publish under 通知公告."""
+    group = Group.objects.get(name=GROUP_NAMES["editor"])
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=notice_index,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore",
+                                              codename=codename),
+        )
+    return make_user("editor", scope=grid_tree["nanhu"], name="李编辑")
+
+
+def _add_url(notice_index) -> str:
+    return f"/admin/pages/add/portal/noticepage/{notice_index.pk}/"
+
+
+def _post_data(title: str, grid, action: str = "action-publish") -> dict:
+    return {"title": title, "slug": f"notice-{abs(hash(title)) % 10**8}", "target_grid": grid.pk if grid else "",
+            "summary": "", "body": rich_text("<p>请各位居民相互转告。</p>"), action: "1"}
+
+
+def test_editor_can_publish_inside_region(client, editor, grid_tree, notice_index):
+    client.force_login(editor)
+    response = client.post(_add_url(notice_index), _post_data("东栅社区消防演练通知",
+                                                               grid_tree["dongzha"]))
+    assert response.status_code == 302
+    notice = NoticePage.objects.get(title="东栅社区消防演练通知")
+    assert notice.live and notice.target_grid == grid_tree["dongzha"]
+
+
+def test_editor_cannot_target_another_county(client, editor, grid_tree, notice_index):
+    client.force_login(editor)
+    response = client.post(_add_url(notice_index), _post_data("秀洲区停水通知",
+                                                               grid_tree["xiuzhou"]))
+    assert response.status_code == 200
+    assert "“秀洲区”不在您负责的“南湖区”范围内。" in response.content.decode()
+    assert not NoticePage.objects.filter(title="秀洲区停水通知").exists()
+
+
+def test_scoped_editor_must_choose_a_target(client, editor, notice_index):
+    client.force_login(editor)
+    response = client.post(_add_url(notice_index), _post_data("全市通知", None))
+    assert "您只能向“南湖区”及其下级发布通知，请选择发布范围。" in response.content.decode()
+
+
+def test_editor_without_page_permission_cannot_add(client, make_user, grid_tree, notice_index):
+    outsider = make_user("editor", scope=grid_tree["xiuzhou"], name="赵编辑")
+    client.force_login(outsider)
+    response = client.post(_add_url(notice_index), _post_data("越权通知", grid_tree["xiuzhou"]))
+    assert response.status_code in (302, 403)
+    assert not NoticePage.objects.filter(title="越权通知").exists()
+
+
+def test_scheduled_notice_goes_live_only_when_publish_scheduled_runs(
+        client, resident, grid_tree, notice_index):
+    notice = NoticePage(title="春节慰问活动安排", slug="spring-visit", live=False,
+                        target_grid=grid_tree["dongzha"], body="<p>腊月廿八上门慰问。</p>")
+    notice_index.add_child(instance=notice)
+    notice.go_live_at = timezone.now() + timedelta(hours=2)
+    revision = notice.save_revision()
+    revision.publish()
+    notice.refresh_from_db()
+    assert not notice.live
+    assert notice not in notices_visible_to(resident.home_grid)
+
+    call_command("publish_scheduled")
+    notice.refresh_from_db()
+    assert not notice.live  # not yet due
+
+    later = timezone.now() + timedelta(hours=3)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled")  # the cron job, three hours on
+    notice.refresh_from_db()
+    assert notice.live
+    assert notice in notices_visible_to(resident.home_grid)
+    client.force_login(resident)
+    assert client.get(notice.url).status_code == 200
+
+
+def test_submit_for_moderation_then_approve(client, editor, admin_user, grid_tree,
+                                           notice_index):
+    client.force_login(editor)
+    response = client.post(_add_url(notice_index), _post_data(
+        "南湖区垃圾分类宣传周", grid_tree["nanhu"], action="action-submit"))
+    assert response.status_code == 302
+    notice = NoticePage.objects.get(title="南湖区垃圾分类宣传周")
+    state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(notice.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not notice.live
+
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, admin_user, "approve")
+    notice.refresh_from_db()
+    state.refresh_from_db()
+    assert notice.live
+    assert state.status == WorkflowState.STATUS_APPROVED

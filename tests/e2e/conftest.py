@@ -1,0 +1,3 @@
+"""Browser tests publish notices with the portal's fixtures."""
+
+from core.portal.tests.conftest import notice_index, publish_notice  # noqa: F401
