@@ -88,6 +88,10 @@ class Recorder:
     def export_user_data(self, user):
         return {"records": [user.name]}
 
+    @hookimpl
+    def load_demo_content(self, site):
+        self.calls.append(("load_demo_content", {"site": site}))
+
 
 RECORDER_MANIFEST = PluginManifest(
     slug="recorder", label="记录应用", label_en="Recorder", version="1.0.0"
@@ -207,3 +211,13 @@ def test_hook_export_user_data(recorder, resident):
     assert host.call_one("recorder", "export_user_data", user=resident) == [
         ("recorder", {"records": [resident.name]})
     ]
+
+
+@pytest.mark.django_db
+def test_hook_load_demo_content(recorder, home_page, tmp_path):
+    from wagtail.models import Site
+
+    from core.instance.loader import load_demo_content
+
+    load_demo_content(Site.objects.get(is_default_site=True))
+    assert ("load_demo_content", {"site": Site.objects.get(is_default_site=True)}) in recorder.calls

@@ -33,6 +33,7 @@ class LoadReport:
     users_created: int = 0
     notices_created: int = 0
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # role, mobile, name
+    demo_password: str = ""
 
 
 def read_config(site_dir: Path) -> dict[str, Any]:
@@ -54,12 +55,21 @@ def load_site(site_dir: Path, *, demo: bool, progress: bool = False) -> LoadRepo
         if demo:
             demo_file = site_dir / config.get("demo", {}).get("file", "demo.json")
             _load_demo(json.loads(demo_file.read_text(encoding="utf-8")), site, report)
+    if demo:
+        load_demo_content(site)
     return report
+
+
+def load_demo_content(site: Site) -> None:
+    """Let every installed plugin seed its demo content (each one guarded)."""
+    host.call("load_demo_content", site=site)
 
 
 def _ensure_site(conf: dict[str, Any]) -> Site:
     home = HomePage.objects.first()
     if home is None:
+        # Wagtail's placeholder welcome page holds the slug "home": replace it.
+        _placeholder_pages().delete()
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(
             title=conf["name"], slug="home", welcome=conf.get("welcome", "")
@@ -74,13 +84,19 @@ def _ensure_site(conf: dict[str, Any]) -> Site:
     site.root_page = home
     site.save()
     # Wagtail's placeholder welcome page is replaced by the portal home.
-    Page.objects.filter(depth=2, content_type__model="page").exclude(pk=home.pk).delete()
+    _placeholder_pages().exclude(pk=home.pk).delete()
     settings, created = ThemeSettings.objects.get_or_create(site=site)
     if created:
         settings.theme = conf.get("theme", "default")
         settings.service_phone = conf.get("service_phone", "")
         settings.save()
     return site
+
+
+def _placeholder_pages():
+    return Page.objects.filter(
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    )
 
 
 def _first_boot_plugins(site: Site, conf: dict[str, Any]) -> None:
@@ -117,7 +133,7 @@ def _load_users(data, badges, households, report: LoadReport) -> None:
     from django.utils import timezone
 
     User = get_user_model()
-    password = data["password"]
+    password = report.demo_password = data["password"]
     for item in data.get("users", []):
         user = User.objects.filter(mobile=item["mobile"]).first()
         if user is None:

@@ -103,3 +103,8 @@ def health_checks() -> list[str]:
 @hookspec
 def export_user_data(user: Any) -> dict[str, Any]:
     """The personal data this plugin holds about a user, for export."""
+
+
+@hookspec
+def load_demo_content(site: Any) -> None:
+    """Create this plugin's demo content, idempotently (``load_site --demo``)."""

@@ -24,6 +24,7 @@ class Command(BaseCommand):
             f"new notices: {report.notices_created}."
         ))
         if demo and report.logins:
-            self.stdout.write("\n演示账号（密码均为 demo.json 中的 password）：")
+            # Demo accounts only: a real deployment loads no demo.json.
+            self.stdout.write(f"\n演示账号（密码均为 {report.demo_password}）：")
             for role, mobile, name in report.logins:
                 self.stdout.write(f"  {role:<8} {mobile}  {name}")
