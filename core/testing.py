@@ -98,6 +98,25 @@ def admin_user(db, django_user_model):
     )
 
 
+def clear_test_cache() -> None:
+    """Empty the cache between tests, touching only this run's keys on Redis.
+
+    ``cache.clear()`` on Redis is FLUSHDB, which would wipe the keys of a parallel
+    xdist worker; core.settings.test gives each run and worker its own prefix.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]
+    if not isinstance(cache, RedisCache):
+        cache.clear()
+        return
+    client = cache._cache.get_client(None, write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=500))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def plugin_host():
     """The process's plugin host, with no snapshot carried over between tests.
@@ -107,6 +126,7 @@ def plugin_host():
     """
     from core.plugins.host import host
 
+    clear_test_cache()
     host.forget_snapshot()
     yield host
     host.forget_snapshot()

@@ -110,11 +110,17 @@ class PluginHost:
             return self._snapshot
 
     def _load(self, version: int) -> PluginSnapshot:
-        from .models import PluginState
+        from .models import PluginState, PluginStateVersion
 
-        rows = PluginState.objects.values_list(
-            "site_id", "slug", "grid__path", "enabled", "config", "sort_order"
-        )
+        # Tag the rows with the stamp the database holds, not the one the cache
+        # reported: a cache that is ahead (flushed database, restored backup)
+        # must not let an older set of rows pass for the newer stamp.
+        with transaction.atomic():
+            stored = PluginStateVersion.objects.filter(pk=1).values_list("value", flat=True)
+            version = stored.first() or 0
+            rows = list(PluginState.objects.values_list(
+                "site_id", "slug", "grid__path", "enabled", "config", "sort_order"
+            ))
         return PluginSnapshot.from_rows(version, rows)
 
     def forget_snapshot(self) -> None:

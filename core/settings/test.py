@@ -1,5 +1,7 @@
 """Tests: fast hashing, immediate tasks, a fixed throwaway key."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import STORAGES
 
@@ -12,6 +14,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 JIAYUAN_PLUGINS_STRICT = True
+
+# A shared Redis outlives each test's rolled-back database: every xdist worker gets
+# keys of its own, which core.testing clears before each test. (Not per process:
+# the gunicorn workers and CLI a propagation test starts must share one stamp.)
+if CACHE_URL:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
+        f"jiayuan-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    )
 
 # Test-only plugins (datasette's tests/plugins pattern): one that raises in every
 # hook, one tiny route for propagation tests.
