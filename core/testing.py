@@ -180,3 +180,24 @@ def home_page(db):
         site.root_page = home
         site.save()
     return home
+
+
+DEEDS_RULES = (
+    ("deeds.help", "邻里互助", 5, {"daily_cap": 10, "monthly_cap": 30}),
+    ("deeds.litter", "乱扔垃圾", -8, {}),
+    ("deeds.claim", "线下好人好事", 10, {"needs_approval": True}),
+)
+
+
+@pytest.fixture
+def deeds_plugin(register_temporarily):
+    """A plugin "deeds" declaring three point rules: +5 (capped), −8, +10 (approval)."""
+    from core.plugins.manifest import PluginManifest, PointRule
+
+    manifest = PluginManifest(
+        slug="deeds", label="好人好事", label_en="Good deeds", version="1.0.0",
+        point_rules=tuple(PointRule(code, label, points, **extra)
+                          for code, label, points, extra in DEEDS_RULES),
+    )
+    register_temporarily(manifest)
+    return manifest

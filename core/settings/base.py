@@ -27,6 +27,7 @@ CORE_APPS = [
     "core.identity",
     "core.grids",
     "core.plugins",
+    "core.points",
     "core.notifications",
     "core.search",
     "core.portal",

@@ -28,3 +28,12 @@ if CACHE_URL:  # noqa: F405
 INSTALLED_APPS = [*INSTALLED_APPS]  # noqa: F405
 _after = INSTALLED_APPS.index("wagtail.contrib.forms")
 INSTALLED_APPS[_after:_after] = ["tests.plugins.broken", "tests.plugins.probe"]
+
+# A file, not memory: threads in the concurrency tests then lock and wait as in
+# production (shared-cache memory databases fail at once instead of waiting).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), "jiayuan-test.sqlite3")
+    }
