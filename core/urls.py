@@ -18,6 +18,8 @@ api_urlpatterns = [
     path("", include("core.portal.api_urls")),
     path("", include("core.notifications.api_urls")),
     path("", include("core.search.api_urls")),
+    path("", include("core.points.api_urls")),
+    path("", include("core.mall.api_urls")),
     *plugin_api_urlpatterns(),
 ]
 
@@ -32,6 +34,8 @@ urlpatterns = [
     path("", include("core.portal.urls")),
     path("", include("core.notifications.urls")),
     path("", include("core.search.urls")),
+    path("", include("core.points.urls")),
+    path("", include("core.mall.urls")),
     *plugin_urlpatterns(),
 ]
 

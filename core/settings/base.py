@@ -28,6 +28,7 @@ CORE_APPS = [
     "core.grids",
     "core.plugins",
     "core.points",
+    "core.mall",
     "core.notifications",
     "core.search",
     "core.portal",

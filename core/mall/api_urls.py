@@ -1,0 +1,3 @@
+"""mall: API routes under /api/."""
+
+urlpatterns: list = []

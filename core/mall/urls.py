@@ -1,0 +1,3 @@
+"""mall: resident pages."""
+
+urlpatterns: list = []

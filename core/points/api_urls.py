@@ -1,0 +1,3 @@
+"""points: API routes under /api/."""
+
+urlpatterns: list = []

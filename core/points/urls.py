@@ -1,0 +1,3 @@
+"""points: resident pages."""
+
+urlpatterns: list = []
