@@ -35,5 +35,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     import tempfile
 
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.path.join(tempfile.gettempdir(), "jiayuan-test.sqlite3")
+        # One file per process, so that concurrent test runs never share one.
+        "NAME": os.path.join(tempfile.gettempdir(), f"jiayuan-test-{os.getpid()}.sqlite3")
     }
