@@ -58,6 +58,12 @@ class PluginIndexView(PluginAdminMixin, TemplateView):
     template_name = "plugins_admin/index.html"
     page_title = gettext_lazy("应用管理")
 
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("首页")},
+            {"url": "", "label": self.page_title},
+        ]
+
     def get_context_data(self, **kwargs):
         rows = self.plugin_rows()
         context = super().get_context_data(**kwargs)
