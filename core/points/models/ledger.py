@@ -38,6 +38,8 @@ class PointAccount(models.Model):
     class Meta:
         verbose_name = _("积分账户")
         verbose_name_plural = _("积分账户")
+        # Adjustments are logged against the account (see services.adjust).
+        permissions = [("adjust_points", _("可人工调整居民积分"))]
         constraints = [
             # The database itself refuses a negative balance, whatever the code does.
             models.CheckConstraint(condition=models.Q(balance__gte=0),

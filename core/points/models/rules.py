@@ -29,6 +29,12 @@ class RuleSetting(models.Model):
     )
     needs_approval = models.BooleanField(_("需工作人员审核"), default=False)
     active = models.BooleanField(_("启用"), default=True)
+    # Lets residents claim a rule that plugins award automatically (e.g. an
+    # activity done offline); the claim still goes through staff review.
+    claimable = models.BooleanField(
+        _("允许居民申领"), default=False,
+        help_text=_("居民可就该规则提交申领，由工作人员审核后计分"),
+    )
 
     class Meta:
         verbose_name = _("积分规则设置")

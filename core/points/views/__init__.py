@@ -1,0 +1,1 @@
+"""Resident pages of the points app, one module per page group."""
