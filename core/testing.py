@@ -149,6 +149,10 @@ def register_temporarily(plugin_host) -> Iterator[Callable[..., None]]:
     registered: list[str] = []
 
     def register(manifest, hooks=None) -> None:
+        # Replacing an installed plugin would unregister the real one at teardown.
+        assert manifest.slug not in plugin_host.manifests, (
+            f"plugin {manifest.slug!r} is installed: give the test plugin another slug"
+        )
         plugin_host.register(manifest, hooks)
         registered.append(manifest.slug)
         plugin_host.forget_snapshot()
@@ -201,3 +205,52 @@ def deeds_plugin(register_temporarily):
     )
     register_temporarily(manifest)
     return manifest
+
+
+RACE_THREADS = 8
+
+
+def race(work: Callable[[int], Any], threads: int = RACE_THREADS) -> list[Any]:
+    """Run ``work(i)`` in ``threads`` threads released together; return results or errors.
+
+    Each thread uses its own database connection (closed at the end). Use with
+    ``pytest.mark.django_db(transaction=True, serialized_rollback=True)`` and the
+    ``concurrent_db`` fixture.
+    """
+    import threading
+
+    from django.db import close_old_connections, connection
+
+    barrier = threading.Barrier(threads)
+    outcomes: list[Any] = [None] * threads
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait()
+            outcomes[index] = work(index)
+        except Exception as exc:  # noqa: BLE001 — the outcome is what tests assert on
+            outcomes[index] = exc
+        finally:
+            close_old_connections()
+            connection.close()
+
+    workers = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    return outcomes
+
+
+@pytest.fixture
+def concurrent_db():
+    """Skip where threads cannot wait for each other's locks.
+
+    An in-memory SQLite database shared between threads uses table locks that fail
+    at once instead of waiting; a file database (core.settings.test) or PostgreSQL
+    behaves like production.
+    """
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("threads need a file-backed SQLite database or PostgreSQL")

@@ -61,7 +61,10 @@ def load_site(site_dir: Path, *, demo: bool, progress: bool = False) -> LoadRepo
 
 
 def load_demo_content(site: Site) -> None:
-    """Let every installed plugin seed its demo content (each one guarded)."""
+    """Seed the core apps' demo data, then let every installed plugin seed its own."""
+    from core.points.demo import load_demo_points
+
+    load_demo_points()
     host.call("load_demo_content", site=site)
 
 

@@ -35,9 +35,12 @@ class OrderForm(forms.Form):
     def __init__(self, *args, slugs: list[str], initial_orders: dict[str, int], **kw):
         super().__init__(*args, **kw)
         for slug in slugs:
+            # Optional: a form posted before a plugin was installed keeps its order.
             self.fields[f"order_{slug}"] = forms.IntegerField(
-                min_value=0, max_value=999, initial=initial_orders.get(slug), label=slug
+                min_value=0, max_value=999, initial=initial_orders.get(slug), label=slug,
+                required=False,
             )
 
     def orders(self) -> dict[str, int]:
-        return {name[6:]: value for name, value in self.cleaned_data.items()}
+        return {name[6:]: value for name, value in self.cleaned_data.items()
+                if value is not None}

@@ -29,7 +29,9 @@ def register_plugins_admin():
 @hooks.register("register_admin_urls")
 def plugin_admin_urls():
     return [
-        path(f"p/{slug}/", include((guard_urlpatterns(slug, patterns, staff=True), slug)))
+        # Own namespace: "<slug>" is the resident routes' namespace.
+        path(f"p/{slug}/", include((guard_urlpatterns(slug, patterns, staff=True),
+                                     f"{slug}_admin")))
         for slug, patterns in host.call_registration("register_admin_urls").items()
     ]
 

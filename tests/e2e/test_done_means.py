@@ -74,11 +74,16 @@ def test_editor_targets_one_community(live_server, browser, editor, grid_tree, n
     admin.select_option("select[name=target_grid]", value=str(grid_tree["dongzha"].pk))
     admin.click(".public-DraftEditor-content")
     admin.keyboard.type("请东栅路18号小区居民于本周五前反馈意见。")
+    # Draftail copies its content into the hidden form field asynchronously.
+    admin.wait_for_function(
+        "document.querySelector('input[name=body]').value.includes('反馈意见')"
+    )
     # "发布" sits in the footer's action menu; clicking it as a user would.
     with admin.expect_navigation():
         admin.evaluate("document.querySelector('button[name=action-publish]').click()")
     shot(admin, "done-means-editor-published")
-    notice = NoticePage.objects.get(title="东栅社区加装电梯意见征集")
+    notice = NoticePage.objects.filter(title="东栅社区加装电梯意见征集").first()
+    assert notice is not None, admin.inner_text("main")[:800]
     assert notice.live and notice.target_grid == grid_tree["dongzha"]
 
     resident_page = _session(browser, live_server, inside.mobile)

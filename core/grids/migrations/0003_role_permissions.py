@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from core.identity.role_permissions import grant_role_permissions
+
 ROLE_PERMISSIONS = {
     "网格员": ["view_grid"],
     "网格长": ["view_grid", "change_grid"],
@@ -11,27 +13,10 @@ ROLE_PERMISSIONS = {
 }
 
 
-def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in ROLE_PERMISSIONS.items():
-        group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        group.permissions.add(*Permission.objects.filter(
-            content_type__app_label="grids", codename__in=codenames
-        ))
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("grids", "0002_head_phone_validator"),
         ("identity", "0003_role_groups"),
     ]
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_role_permissions("grids", ROLE_PERMISSIONS),
+                                     migrations.RunPython.noop)]

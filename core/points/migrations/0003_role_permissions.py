@@ -6,6 +6,8 @@ also adjust; administrators also set rule values and caps.
 
 from django.db import migrations
 
+from core.identity.role_permissions import grant_role_permissions
+
 REVIEW = ["review_pointclaim", "view_pointclaim", "view_pointentry"]
 ADJUST = [*REVIEW, "adjust_points"]
 ROLE_PERMISSIONS = {
@@ -18,27 +20,10 @@ ROLE_PERMISSIONS = {
 }
 
 
-def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in ROLE_PERMISSIONS.items():
-        group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        group.permissions.add(*Permission.objects.filter(
-            content_type__app_label="points", codename__in=codenames
-        ))
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("points", "0002_claims"),
         ("identity", "0003_role_groups"),
     ]
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(grant_role_permissions("points", ROLE_PERMISSIONS),
+                                     migrations.RunPython.noop)]

@@ -27,12 +27,12 @@ def manifest(slug: str, label: str, **extra) -> PluginManifest:
 
 def test_app_grid_shows_icons_or_initials_in_order(client, resident, home_page,
                                                    register_temporarily):
-    register_temporarily(manifest("hotline", "便民热线", icon="hotline/icon.svg",
+    register_temporarily(manifest("helpline", "便民热线", icon="hotline/icon.svg",
                                   colour="#00a870", tile_order=20))
     register_temporarily(manifest("dispute", "矛盾调解", colour="#e37318", tile_order=10))
     client.force_login(resident)
     page = client.get("/").content.decode()
-    assert page.index('data-slug="dispute"') < page.index('data-slug="hotline"')
+    assert page.index('data-slug="dispute"') < page.index('data-slug="helpline"')
     assert '<img src="/static/hotline/icon.svg"' in page
     assert 'style="background-color: #e37318" aria-hidden="true">矛<' in page
     assert 'href="/dispute/"' in page
@@ -40,11 +40,11 @@ def test_app_grid_shows_icons_or_initials_in_order(client, resident, home_page,
 
 def test_disabled_plugin_tile_disappears(client, resident, home_page, register_temporarily,
                                          set_plugin):
-    register_temporarily(manifest("hotline", "便民热线"))
+    register_temporarily(manifest("helpline", "便民热线"))
     client.force_login(resident)
-    assert 'data-slug="hotline"' in client.get("/").content.decode()
-    set_plugin("hotline", False)
-    assert 'data-slug="hotline"' not in client.get("/").content.decode()
+    assert 'data-slug="helpline"' in client.get("/").content.decode()
+    set_plugin("helpline", False)
+    assert 'data-slug="helpline"' not in client.get("/").content.decode()
 
 
 def test_grid_card_with_one_tap_call(client, resident, home_page):
@@ -75,7 +75,7 @@ def test_latest_notices_and_more_link(client, resident, home_page, publish_notic
 
 
 def test_plugin_home_panels(client, resident, home_page, register_temporarily):
-    register_temporarily(manifest("volunteer", "志愿服务"), PanelHooks())
+    register_temporarily(manifest("panels", "志愿服务"), PanelHooks())
     client.force_login(resident)
     page = client.get("/").content.decode()
     assert "本周志愿活动" in page and "东栅一网格1号微网格：周六上午清理河道" in page
@@ -103,15 +103,15 @@ def test_home_query_count_constant_as_notices_and_plugins_grow(
 
 def test_home_api_anonymous_and_resident(client, resident, home_page, publish_notice,
                                          grid_tree, register_temporarily):
-    register_temporarily(manifest("hotline", "便民热线", icon="hotline/icon.svg"))
+    register_temporarily(manifest("helpline", "便民热线", icon="hotline/icon.svg"))
     publish_notice("全站通知：端午节放假安排")
     publish_notice("东栅社区停电通知", grid_tree["dongzha"])
     anonymous = client.get("/api/home/").json()
     assert anonymous["grid_card"] is None
     assert [n["title"] for n in anonymous["notices"]] == ["全站通知：端午节放假安排"]
-    tile = next(t for t in anonymous["tiles"] if t["slug"] == "hotline")
-    assert tile == {"slug": "hotline", "label": "便民热线", "icon": "/static/hotline/icon.svg",
-                    "colour": "#1677ff", "url": "/hotline/"}
+    tile = next(t for t in anonymous["tiles"] if t["slug"] == "helpline")
+    assert tile == {"slug": "helpline", "label": "便民热线", "icon": "/static/hotline/icon.svg",
+                    "colour": "#1677ff", "url": "/helpline/"}
     client.force_login(resident)
     data = client.get("/api/home/").json()
     assert {n["title"] for n in data["notices"]} == {"全站通知：端午节放假安排", "东栅社区停电通知"}

@@ -17,7 +17,7 @@ def test_chinese_by_default(client, resident, home_page):
 
 
 def test_english_selected_from_home_footer(client, resident, home_page, register_temporarily):
-    register_temporarily(PluginManifest(slug="hotline", label="便民热线", label_en="Hotlines",
+    register_temporarily(PluginManifest(slug="helpline", label="便民热线", label_en="Hotlines",
                                         version="1.0"))
     client.force_login(resident)
     page = client.get("/").content.decode()

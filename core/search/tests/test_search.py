@@ -77,7 +77,7 @@ def test_falls_back_to_any_word_when_all_words_match_nothing(client, resident, n
 
 
 def test_plugin_hits_appear_with_their_kind(client, resident, notices, register_temporarily):
-    register_temporarily(PluginManifest(slug="hotline", label="便民热线", label_en="Hotlines",
+    register_temporarily(PluginManifest(slug="helpline", label="便民热线", label_en="Hotlines",
                                         version="1.0"), HotlineSearch())
     register_temporarily(PluginManifest(slug="oddity", label="异常应用", label_en="Oddity",
                                         version="1.0"), NotAList())
@@ -91,9 +91,9 @@ def test_plugin_hits_appear_with_their_kind(client, resident, notices, register_
 
 def test_disabled_plugin_contributes_nothing(client, resident, notices, register_temporarily,
                                              set_plugin):
-    register_temporarily(PluginManifest(slug="hotline", label="便民热线", label_en="Hotlines",
+    register_temporarily(PluginManifest(slug="helpline", label="便民热线", label_en="Hotlines",
                                         version="1.0"), HotlineSearch())
-    set_plugin("hotline", False)
+    set_plugin("helpline", False)
     client.force_login(resident)
     assert "网格服务热线 0573-82001234" not in titles(client.get("/api/search/", {"q": "网格"}))
 

@@ -49,5 +49,11 @@ class Command(TemplateCommand):
             f"`manage.py plugins enable {slug}`."
         ))
 
+    def validate_name(self, name, name_or_dir="name"):
+        # Plugins are imported as plugins.<slug>, so a slug may share a standard-library
+        # module's name (mailbox, calendar); SLUG_PATTERN already made it an identifier.
+        if not SLUG_PATTERN.match(name):
+            raise CommandError(f"{name!r} is not a valid plugin slug.")
+
     def handle_template(self, template, subdir):
         return str(SCAFFOLD)
