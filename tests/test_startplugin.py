@@ -19,6 +19,14 @@ SLUG = "calendar"  # a standard-library module's name: allowed, plugins live at 
 pytestmark = pytest.mark.slow
 
 
+def _child_env() -> dict[str, str]:
+    # SQLite in the child: on PostgreSQL it would try to create the test database
+    # this process is using.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "CACHE_URL", "REDIS_URL")}
+    return {**env, "DJANGO_SETTINGS_MODULE": "core.settings.test"}
+
+
 def test_generated_plugin_passes_its_tests_and_the_contract():
     target = ROOT / "plugins" / SLUG
     assert not target.exists(), f"{target} is in the way"
@@ -32,7 +40,7 @@ def test_generated_plugin_passes_its_tests_and_the_contract():
         result = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
              f"plugins/{SLUG}", "tests/test_plugin_contract.py", "-k", f"{SLUG} or module"],
-            cwd=ROOT, env={**os.environ, "DJANGO_SETTINGS_MODULE": "core.settings.test"},
+            cwd=ROOT, env=_child_env(),
             capture_output=True, text=True, timeout=600,
         )
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
