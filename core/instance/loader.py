@@ -62,10 +62,12 @@ def load_site(site_dir: Path, *, demo: bool, progress: bool = False) -> LoadRepo
 
 def load_demo_content(site: Site) -> None:
     """Seed the core apps' demo data, then let every installed plugin seed its own."""
+    from core.mall.demo import load_demo_mall
     from core.points.demo import load_demo_points
 
     load_demo_points()
     host.call("load_demo_content", site=site)
+    load_demo_mall()  # after the points: its demo gift order spends some
 
 
 def _ensure_site(conf: dict[str, Any]) -> Site:
