@@ -37,8 +37,8 @@ parser.add_argument("--awards", type=int, default=500, help="awards per measurem
 parser.add_argument("--redemptions", type=int, default=300, help="redemptions per measurement")
 parser.add_argument("--threads", type=int, default=4, help="threads for the concurrent runs")
 parser.add_argument("--residents", type=int, default=50)
-parser.add_argument("--sqlite-wal", action="store_true",
-                    help="SQLite only: switch the database to WAL journaling first")
+parser.add_argument("--sqlite-rollback-journal", action="store_true",
+                    help="SQLite only: use the rollback journal instead of WAL (the default)")
 args = parser.parse_args()
 
 TMP = tempfile.mkdtemp(prefix="jiayuan-points-bench-")
@@ -146,9 +146,9 @@ def main() -> None:
     setup_test_environment()
     old_config = setup_databases(verbosity=0, interactive=False)
     try:
-        if args.sqlite_wal and connection.vendor == "sqlite":
+        if args.sqlite_rollback_journal and connection.vendor == "sqlite":
             with connection.cursor() as cursor:
-                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA journal_mode=DELETE")
         register_plugin()
         residents = make_residents(args.residents)
         n_res = len(residents)
