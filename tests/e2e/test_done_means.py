@@ -8,10 +8,7 @@ it answers 404 at once; enabling it again brings it back.
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
 
-from core.identity.roles import GROUP_NAMES
 from core.portal.models import NoticePage
 
 from .test_resident_phone import CHROMIUM, PHONE, shot
@@ -49,18 +46,6 @@ def _session(browser, live_server, mobile: str, *, phone: bool = True,
     page.click("form [type=submit]")
     page.wait_for_load_state()
     return page
-
-
-@pytest.fixture
-def editor(make_user, grid_tree, notice_index):
-    group = Group.objects.get(name=GROUP_NAMES["editor"])
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=notice_index,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                              codename=codename),
-        )
-    return make_user("editor", scope=grid_tree["nanhu"], name="陆文静", mobile="13800000002")
 
 
 def test_editor_targets_one_community(live_server, browser, editor, grid_tree, notice_index,

@@ -13,6 +13,24 @@ from core.grids.models import Grid
 
 
 @pytest.fixture
+def editor(make_user, grid_tree, notice_index):
+    """A 南湖区 editor who may add, edit and publish under 通知公告."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from core.identity.roles import GROUP_NAMES
+
+    group = Group.objects.get(name=GROUP_NAMES["editor"])
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=notice_index,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore",
+                                              codename=codename),
+        )
+    return make_user("editor", scope=grid_tree["nanhu"], name="李编辑")
+
+
+@pytest.fixture
 def notice_index(home_page):
     from core.portal.models import NoticeIndexPage
 

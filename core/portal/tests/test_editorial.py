@@ -6,29 +6,14 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
-from core.identity.roles import GROUP_NAMES
 from core.portal.models import NoticePage, notices_visible_to
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(make_user, grid_tree, notice_index):
-    """A 南湖区 editor who may add, edit and publish under 通知公告."""
-    group = Group.objects.get(name=GROUP_NAMES["editor"])
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=notice_index,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                              codename=codename),
-        )
-    return make_user("editor", scope=grid_tree["nanhu"], name="李编辑")
 
 
 def _add_url(notice_index) -> str:
