@@ -48,6 +48,26 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("门户首页")
 
+    @classmethod
+    def clean_subpage_models(cls):
+        """Notices, plus every plugin page model that names the home as its parent.
+
+        Core cannot list plugin page types in ``subpage_types``; a plugin declares
+        them in its manifest (``page_models``) and in the page's ``parent_page_types``.
+        Whether the plugin is enabled is checked by ``PluginPageMixin.can_create_at``.
+        """
+        from django.apps import apps
+
+        from core.plugins.host import host
+
+        models = list(super().clean_subpage_models())
+        for manifest in host.manifests.values():
+            for label in manifest.page_models:
+                model = apps.get_model(label)
+                if model not in models and cls in model.clean_parent_page_models():
+                    models.append(model)
+        return models
+
     def get_context(self, request, *args, **kwargs):
         from .services import home_context
 

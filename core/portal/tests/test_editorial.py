@@ -100,3 +100,24 @@ def test_submit_for_moderation_then_approve(client, editor, admin_user, grid_tre
     state.refresh_from_db()
     assert notice.live
     assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_plugin_index_pages_can_be_added_under_the_home(home_page, set_plugin, admin_user):
+    """A plugin's manifest page_models whose parent is the home become creatable there."""
+    from django.apps import apps
+
+    from core.plugins.host import host
+    from core.portal.models import HomePage, NoticeIndexPage
+
+    declared = [apps.get_model(label) for m in host.manifests.values() for label in m.page_models]
+    under_home = [model for model in declared
+                  if HomePage in model.allowed_parent_page_models()]
+    allowed = HomePage.allowed_subpage_models()
+    assert NoticeIndexPage in allowed
+    assert under_home and all(model in allowed for model in under_home)
+    # Pages that belong deeper (an article under its index) are not offered here.
+    assert all(model in under_home for model in allowed if model is not NoticeIndexPage)
+    # And while the plugin is enabled an administrator may create one there.
+    for model in under_home:
+        set_plugin(model._meta.app_label, True)
+        assert model.can_create_at(home_page)
