@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Grid
+from .page_forms import page_action_refusal
 from .scoping import GridScopedViewSetMixin, guard_bulk_action
 from .views import (
     GridCreateForm,
@@ -67,3 +70,45 @@ def register_grid_viewset() -> GridViewSet:
 
 
 hooks.register("before_bulk_action", guard_bulk_action)
+
+
+# Region rules for the page actions that skip the page form (see page_forms.py).
+
+
+def _refuse_page_action(request, page):
+    reason = page_action_refusal(request.user, page)
+    if reason is None:
+        return None
+    messages.error(request, reason)
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_delete_page")
+def guard_page_delete(request, page):
+    return _refuse_page_action(request, page)
+
+
+@hooks.register("before_unpublish_page")
+def guard_page_unpublish(request, page):
+    return _refuse_page_action(request, page)
+
+
+@hooks.register("before_move_page")
+def guard_page_move(request, page, destination):
+    return _refuse_page_action(request, page)
+
+
+@hooks.register("before_copy_page")
+def guard_page_copy(request, page):
+    return _refuse_page_action(request, page)
+
+
+@hooks.register("before_bulk_action")
+def guard_page_bulk_action(request, action_type, objects, action):
+    if action_type != "page":
+        return None
+    for page in objects:
+        response = _refuse_page_action(request, page)
+        if response is not None:
+            return response
+    return None

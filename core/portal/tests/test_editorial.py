@@ -6,11 +6,13 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import GroupPagePermission, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
+from core.identity.roles import GROUP_NAMES
 from core.portal.models import NoticePage, notices_visible_to
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +41,7 @@ def test_editor_cannot_target_another_county(client, editor, grid_tree, notice_i
     response = client.post(_add_url(notice_index), _post_data("秀洲区停水通知",
                                                                grid_tree["xiuzhou"]))
     assert response.status_code == 200
-    assert "“秀洲区”不在您负责的“南湖区”范围内。" in response.content.decode()
+    assert "所选网格不在您负责的“南湖区”范围内。" in response.content.decode()
     assert not NoticePage.objects.filter(title="秀洲区停水通知").exists()
 
 
@@ -121,3 +123,37 @@ def test_plugin_index_pages_can_be_added_under_the_home(home_page, set_plugin, a
     for model in under_home:
         set_plugin(model._meta.app_label, True)
         assert model.can_create_at(home_page)
+
+
+@pytest.mark.parametrize("action", ["delete", "unpublish", "copy"])
+def test_editor_cannot_act_on_another_regions_notice(client, editor, make_user, grid_tree,
+                                                     notice_index, publish_notice, action):
+    """Page permissions cover the whole section; the grid rule still holds."""
+    group = Group.objects.get(name=GROUP_NAMES["editor"])
+    for codename in ("delete_page",):  # unpublishing needs publish_page, already held
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=notice_index,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore",
+                                              codename=codename),
+        )
+    other = publish_notice("秀洲区停电通知", grid_tree["xiuzhou"])
+    own = publish_notice("南湖区停电通知", grid_tree["nanhu"])
+    client.force_login(editor)
+    response = client.post(f"/admin/pages/{other.pk}/{action}/", follow=True)
+    assert "“秀洲区停电通知”的发布范围不在您负责的区域内，不能执行此操作。" in (
+        response.content.decode())
+    other.refresh_from_db()
+    assert other.live and NoticePage.objects.filter(pk=other.pk).exists()
+    if action != "copy":  # inside the region the same action goes through
+        client.post(f"/admin/pages/{own.pk}/{action}/")
+        assert not NoticePage.objects.filter(pk=own.pk, live=True).exists()
+
+
+def test_editor_cannot_edit_another_regions_notice(client, editor, grid_tree, publish_notice):
+    other = publish_notice("秀洲区停电通知", grid_tree["xiuzhou"])
+    client.force_login(editor)
+    data = _post_data("改过的标题", grid_tree["nanhu"], action="action-publish")
+    response = client.post(f"/admin/pages/{other.pk}/edit/", data)
+    assert "这条通知的发布范围不在您负责的区域内，您不能修改。" in response.content.decode()
+    other.refresh_from_db()
+    assert other.title == "秀洲区停电通知"
