@@ -112,3 +112,15 @@ def test_cli_enable_disable_with_grid(grid_tree, capsys):
         call_command("plugins", "enable", "nosuchplugin")
     with pytest.raises(CommandError, match="No grid"):
         call_command("plugins", "enable", "probe", "--grid", "000000000000")
+
+
+@pytest.mark.django_db
+def test_plugins_admin_is_for_administrators_only(client, make_user, grid_tree, home_page):
+    worker = make_user("grid_worker", grid=grid_tree["grid1"], scope=grid_tree["grid1"])
+    client.force_login(worker)
+    assert "/admin/plugins/" not in client.get("/admin/").content.decode()
+    assert client.get("/admin/plugins/").status_code in (302, 403)
+    response = client.post("/admin/plugins/probe/", {"action": "toggle", "enabled": "0",
+                                                     "grid_code": ""})
+    assert response.status_code in (302, 403)
+    assert not PluginState.objects.filter(slug="probe").exists()

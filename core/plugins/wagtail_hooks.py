@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import state
-from .admin_views import PluginsAdminViewSet
+from .admin_views import PluginsAdminViewSet, can_manage_plugins
 from .guards import PluginMenuItem, PluginViewSetMixin, guard_urlpatterns
 from .host import host
 
@@ -58,9 +58,16 @@ for _viewset in _VIEWSETS:
         hooks.register("register_admin_viewset", lambda v=_viewset: v)
 
 
+class PluginsMenuItem(MenuItem):
+    """Shown only to those who may manage plugins (the views refuse everyone else)."""
+
+    def is_shown(self, request) -> bool:
+        return can_manage_plugins(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def plugins_menu_item():
-    return MenuItem(
+    return PluginsMenuItem(
         _("应用管理"), reverse("plugins_admin:index"), icon_name="cogs", order=9000,
         name="plugins-admin",
     )
