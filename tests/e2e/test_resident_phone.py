@@ -32,8 +32,8 @@ pytestmark = [
 
 APPS = [  # (slug, label, colour): the sub-applications of 微嘉园
     ("helpline", "便民热线", "#1677ff"), ("dispute", "矛盾调解", "#e37318"),
-    ("court", "在线法庭", "#7b61ff"), ("psych", "心理服务", "#00a870"),
-    ("quiz", "安全答题", "#0fc6c2"), ("village", "村务公开", "#c8102e"),
+    ("court", "在线法庭", "#7b61ff"), ("counsel", "心理服务", "#00a870"),
+    ("safequiz", "安全答题", "#0fc6c2"), ("village", "村务公开", "#c8102e"),
     ("deliberate", "民主协商", "#ed7b2f"), ("points", "积分商城", "#d4380d"),
 ]
 
