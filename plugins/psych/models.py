@@ -106,6 +106,8 @@ class Appointment(models.Model):
                               default=AppointmentStatus.BOOKED)
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set once when the day-before reminder goes out (psych_send_reminders).
+    reminded_at = models.DateTimeField(null=True, blank=True)
     note_encrypted = models.TextField(blank=True, help_text="咨询师笔记（加密），仅该咨询师可见")
 
     class Meta:

@@ -160,7 +160,7 @@ def book(slot_pk: int, resident: Any) -> Appointment:
     return appointment
 
 
-def _when(slot: Slot) -> str:
+def slot_time_label(slot: Slot) -> str:
     return timezone.localtime(slot.starts_at).strftime("%m月%d日 %H:%M")
 
 
@@ -169,11 +169,11 @@ def _remind(appointment: Appointment) -> None:
     url = reverse("psych:appointment", args=[appointment.pk])
     notify(appointment.resident, _("心理咨询预约成功"),
            _("%(when)s，%(name)s（%(mode)s）。如需取消请提前操作。") % {
-               "when": _when(slot), "name": slot.profile.display_name,
+               "when": slot_time_label(slot), "name": slot.profile.display_name,
                "mode": slot.get_mode_display()}, url=url, source=SOURCE)
     # The counselor learns of a booking, not who made it (the name is on the page).
     notify(slot.profile.user, _("新的心理咨询预约"), _("%(when)s 有一位居民预约。") % {
-        "when": _when(slot)}, url=url, source=SOURCE)
+        "when": slot_time_label(slot)}, url=url, source=SOURCE)
 
 
 def cancel(appointment_pk: int, user: Any) -> Appointment:
@@ -192,7 +192,7 @@ def cancel(appointment_pk: int, user: Any) -> Appointment:
         appointment.cancelled_at = timezone.now()
         appointment.save(update_fields=["status", "cancelled_at"])
         other = slot.profile.user if user.pk == appointment.resident_id else appointment.resident
-        notify(other, _("心理咨询预约已取消"), _("%(when)s 的预约已取消。") % {"when": _when(slot)},
+        notify(other, _("心理咨询预约已取消"), _("%(when)s 的预约已取消。") % {"when": slot_time_label(slot)},
                source=SOURCE)
     return appointment
 
