@@ -39,7 +39,7 @@ def register_admin_viewsets():
 def user_center_links(request, user) -> list[NavLink]:
     if not getattr(user, "is_authenticated", False):
         return []
-    return [NavLink(_("我的来信"), MANIFEST.entry_url, icon="✉")]
+    return [NavLink(_("我的来信"), MANIFEST.entry_url)]
 
 
 @hookimpl
