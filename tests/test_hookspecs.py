@@ -59,6 +59,13 @@ class Recorder:
         return [HomePanel(title="记录面板", html="<p>记录</p>", order=5)]
 
     @hookimpl
+    def detail_panels(self, request, obj):
+        self.calls.append(("detail_panels", {"obj": obj}))
+        if getattr(obj, "_meta", None) is None or obj._meta.label != "identity.User":
+            return []
+        return [HomePanel(title="记录详情", html="<p>详情</p>", order=7)]
+
+    @hookimpl
     def user_center_links(self, user):  # fewer arguments than the spec: allowed
         self.calls.append(("user_center_links", {"user": user}))
         return [NavLink("我的记录", "/recorder/")]
@@ -165,6 +172,14 @@ def test_hook_home_panels(recorder, resident):
     context = home_context(_request(resident))
     assert [p.title for p in context["home_panels"]] == ["记录面板"]
     assert recorder.calls[0] == ("home_panels", {"grid": resident.home_grid})
+
+
+@pytest.mark.django_db
+def test_hook_detail_panels(recorder, resident, grid_tree):
+    results = _context(resident).call("detail_panels", request=None, obj=resident)
+    assert results == [("recorder", [HomePanel(title="记录详情", html="<p>详情</p>", order=7)])]
+    other = _context(resident).call("detail_panels", request=None, obj=grid_tree["grid1"])
+    assert other == [("recorder", [])]
 
 
 @pytest.mark.django_db

@@ -68,6 +68,11 @@ def home_panels(request: HttpRequest, grid: Grid | None) -> list[HomePanel]:
 
 
 @hookspec
+def detail_panels(request: HttpRequest, obj: Any) -> list[HomePanel]:
+    """Blocks added to another plugin's detail page for obj (e.g. a report's mediation)."""
+
+
+@hookspec
 def user_center_links(request: HttpRequest, user: Any) -> list[NavLink]:
     """Entries on the resident's "我的" page."""
 
