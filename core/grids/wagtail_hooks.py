@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 
 from .models import Grid
 from .page_forms import page_action_refusal
@@ -105,9 +106,11 @@ def guard_page_copy(request, page):
 
 @hooks.register("before_bulk_action")
 def guard_page_bulk_action(request, action_type, objects, action):
-    if action_type != "page":
-        return None
+    # Wagtail passes the action's name ("delete", "unpublish", "move" …) as
+    # action_type, never the model: recognise pages by their class.
     for page in objects:
+        if not isinstance(page, Page):
+            continue
         response = _refuse_page_action(request, page)
         if response is not None:
             return response
