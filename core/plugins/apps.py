@@ -15,6 +15,32 @@ class PluginsConfig(AppConfig):
         from .host import host
         from .manifest import PluginAppConfig
 
-        for app_config in apps.get_app_configs():
-            if isinstance(app_config, PluginAppConfig):
-                host.register_app(app_config)
+        plugin_apps = [a for a in apps.get_app_configs() if isinstance(a, PluginAppConfig)]
+        for app_config in dependencies_first(plugin_apps):
+            host.register_app(app_config)
+
+
+def dependencies_first(plugin_apps: list) -> list:
+    """Plugin apps ordered so each comes after the plugins it depends on.
+
+    Hooks run in registration order, so e.g. the reports plugin's demo content
+    exists before mediation's demo acts on it. Otherwise the order is kept; a
+    missing dependency or a cycle is reported by the system checks, not here.
+    """
+    by_slug = {app.manifest.slug: app for app in plugin_apps}
+    ordered: list = []
+    visiting: set[str] = set()
+
+    def visit(app) -> None:
+        slug = app.manifest.slug
+        if app in ordered or slug in visiting:
+            return
+        visiting.add(slug)
+        for dependency in app.manifest.depends_on:
+            if dependency in by_slug:
+                visit(by_slug[dependency])
+        ordered.append(app)
+
+    for app in plugin_apps:
+        visit(app)
+    return ordered
