@@ -6,7 +6,9 @@ with a second community and a second county for scoping tests; users by role.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,10 +136,18 @@ def plugin_host():
 
 @pytest.fixture
 def set_plugin(db, plugin_host) -> Callable[..., Any]:
-    """set_plugin("hotline", False, grid=None): toggles through the real service."""
+    """set_plugin("hotline", False, grid=None): toggles through the real service.
+
+    Enabling also enables the plugin's dependencies site-wide first (e.g. reports
+    before mediation), as an administrator must in 应用管理.
+    """
     from core.plugins import state
 
     def toggle(slug: str, enabled: bool, grid: Grid | None = None, user: Any = None):
+        manifest = plugin_host.manifest(slug)
+        if enabled and manifest is not None:
+            for dependency in manifest.depends_on:
+                toggle(dependency, True, user=user)
         return state.set_enabled(slug, enabled, grid=grid, user=user)
 
     return toggle
@@ -254,3 +264,39 @@ def concurrent_db():
 
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         pytest.skip("threads need a file-backed SQLite database or PostgreSQL")
+
+
+# --- browser tests: Debian's chromium through Playwright, at a phone's width ---------
+
+CHROMIUM = Path("/usr/bin/chromium")
+PHONE = {"width": 375, "height": 812}
+# pytestmark of a module of browser tests: live server data must survive the test.
+BROWSER_TEST = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="Debian's chromium is not installed (apt-get install -y chromium)"),
+]
+
+
+@pytest.fixture
+def phone() -> Iterator[Any]:
+    """A Playwright page in Debian's chromium that behaves like a 375 px phone."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                      has_touch=True, locale="zh-CN")
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def check_fits_phone(page: Any, name: str) -> None:
+    """Fail on horizontal overflow; keep a screenshot in $JIAYUAN_SHOTS when it is set."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"horizontal overflow: {width}px on {page.url}"
+    shots = os.environ.get("JIAYUAN_SHOTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(shots) / f"{name}.png"), full_page=True)

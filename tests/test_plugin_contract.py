@@ -57,23 +57,6 @@ def _menu_items(slug: str):
 
 
 @pytest.fixture
-def set_plugin(set_plugin):
-    """The core fixture, enabling a plugin's dependencies site-wide before the plugin itself.
-
-    The host refuses to enable e.g. mediation while reports is off, as an
-    administrator would be refused in 应用管理.
-    """
-
-    def toggle(slug: str, enabled: bool, grid=None, user=None):
-        if enabled:
-            for dependency in host.manifest(slug).depends_on:
-                set_plugin(dependency, True)
-        return set_plugin(slug, enabled, grid=grid, user=user)
-
-    return toggle
-
-
-@pytest.fixture
 def verified_resident(make_user, grid_tree):
     return make_user("resident", grid=grid_tree["micro"], name="陈志强")
 

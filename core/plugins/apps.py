@@ -11,6 +11,8 @@ class PluginsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.apischema import add_enum_names
+
         from . import checks  # noqa: F401  (system checks)
         from .host import host
         from .manifest import PluginAppConfig
@@ -18,6 +20,7 @@ class PluginsConfig(AppConfig):
         plugin_apps = [a for a in apps.get_app_configs() if isinstance(a, PluginAppConfig)]
         for app_config in dependencies_first(plugin_apps):
             host.register_app(app_config)
+            add_enum_names(app_config.manifest.api_enum_names)
 
 
 def dependencies_first(plugin_apps: list) -> list:

@@ -56,6 +56,10 @@ class PluginManifest:
     point_rules: tuple[PointRule, ...] = ()
     page_models: tuple[str, ...] = ()
     personal_data: tuple[str, ...] = ()
+    # OpenAPI enum names for choice sets several API fields share, e.g.
+    # {"ReportStatusEnum": "plugins.reports.models.Report.Status"} (drf-spectacular's
+    # ENUM_NAME_OVERRIDES, merged at start-up): without them the schema gets hashed names.
+    api_enum_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not SLUG_PATTERN.match(self.slug):

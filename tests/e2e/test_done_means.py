@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from core.portal.models import NoticePage
+from core.testing import CHROMIUM, PHONE
 
-from .test_resident_phone import CHROMIUM, PHONE, shot
+from .test_resident_phone import shot
 
 pytestmark = [
     pytest.mark.browser,

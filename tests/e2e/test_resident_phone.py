@@ -16,38 +16,21 @@ from wagtail.models import Site
 from core.notifications.services import notify
 from core.plugins.manifest import PluginManifest
 from core.portal.models import ThemeSettings
+from core.testing import BROWSER_TEST, check_fits_phone
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
 
-CHROMIUM = Path("/usr/bin/chromium")
-PHONE = {"width": 375, "height": 812}
 SHOTS = Path(settings.BASE_DIR) / "test-results"
+os.environ.setdefault("JIAYUAN_SHOTS", str(SHOTS))  # check_fits_phone keeps screenshots here
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian's chromium is not installed (apt-get install -y chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 APPS = [  # (slug, label, colour): the sub-applications of 微嘉园
     ("helpline", "便民热线", "#1677ff"), ("dispute", "矛盾调解", "#e37318"),
-    ("court", "在线法庭", "#7b61ff"), ("counsel", "心理服务", "#00a870"),
+    ("lawcourt", "在线法庭", "#7b61ff"), ("counsel", "心理服务", "#00a870"),
     ("safequiz", "安全答题", "#0fc6c2"), ("village", "村务公开", "#c8102e"),
     ("deliberate", "民主协商", "#ed7b2f"), ("points", "积分商城", "#d4380d"),
 ]
-
-
-@pytest.fixture
-def browser_page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
-                                      has_touch=True, locale="zh-CN")
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 @pytest.fixture
@@ -68,11 +51,6 @@ def neighbourhood(resident, grid_tree, home_page, publish_notice, register_tempo
     return resident
 
 
-def assert_fits_phone(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"horizontal overflow: {width}px on {page.url}"
-
-
 def assert_tap_targets(page, selector: str, minimum: int = 44) -> None:
     boxes = [element.bounding_box() for element in page.locator(selector).all()]
     assert boxes, f"no {selector}"
@@ -85,12 +63,11 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_resident_on_a_phone(live_server, browser_page, neighbourhood):
-    page = browser_page
+def test_resident_on_a_phone(live_server, phone, neighbourhood):
+    page = phone
     page.goto(f"{live_server.url}/")
     assert page.get_by_test_id("login-prompt").is_visible()
-    assert_fits_phone(page)
-    shot(page, "01-home-anonymous")
+    check_fits_phone(page, "01-home-anonymous")
 
     page.goto(f"{live_server.url}/accounts/login/?next=/")
     page.fill("input[name=mobile]", neighbourhood.mobile)
@@ -112,19 +89,16 @@ def test_resident_on_a_phone(live_server, browser_page, neighbourhood):
     assert "王丽娟" in card.inner_text()
     assert card.locator("a[href='tel:13800001111']").count() == 1
     assert page.get_by_test_id("unread-count").inner_text() == "2"
-    assert_fits_phone(page)
-    shot(page, "02-home-resident")
+    check_fits_phone(page, "02-home-resident")
 
     page.get_by_text("社区网格员工作指南").click()
     assert "网格员每周走访辖区住户" in page.locator(".richtext").inner_text()
     assert page.get_by_test_id("notice-scope").inner_text() == "东栅社区"
-    assert_fits_phone(page)
-    shot(page, "03-notice")
+    check_fits_phone(page, "03-notice")
 
     page.goto(f"{live_server.url}/notices/")
     assert page.get_by_test_id("notice-item").first.inner_text().startswith("置顶")
-    assert_fits_phone(page)
-    shot(page, "04-notice-index")
+    check_fits_phone(page, "04-notice-index")
 
     page.locator(".tabbar__item", has_text="搜索").click()
     assert page.get_by_test_id("search-empty").is_visible()
@@ -133,8 +107,7 @@ def test_resident_on_a_phone(live_server, browser_page, neighbourhood):
     page.wait_for_selector("[data-testid=search-results]")
     hits = page.get_by_test_id("search-results").inner_text()
     assert "社区网格员工作指南" in hits and "通知公告" in hits
-    assert_fits_phone(page)
-    shot(page, "05-search")
+    check_fits_phone(page, "05-search")
 
     page.locator(".tabbar__item", has_text="消息").click()
     assert page.locator(".is-unread").count() == 2
@@ -143,7 +116,7 @@ def test_resident_on_a_phone(live_server, browser_page, neighbourhood):
     assert page.get_by_test_id("inbox-detail").is_visible()
     page.goto(f"{live_server.url}/inbox/")
     assert page.locator(".is-unread").count() == 1
-    assert_fits_phone(page)
+    check_fits_phone(page, "06-inbox-read")
 
     setting = ThemeSettings.for_site(Site.objects.get(is_default_site=True))
     setting.theme = "elder"
@@ -152,8 +125,6 @@ def test_resident_on_a_phone(live_server, browser_page, neighbourhood):
     assert page.locator("link[href*='elder/elder.css']").count() == 1
     assert_tap_targets(page, ".tile", minimum=56)
     assert_tap_targets(page, ".tabbar__item", minimum=56)
-    assert_fits_phone(page)
-    shot(page, "07-home-elder")
+    check_fits_phone(page, "07-home-elder")
     page.goto(f"{live_server.url}/notices/")
-    assert_fits_phone(page)
-    shot(page, "08-notice-index-elder")
+    check_fits_phone(page, "08-notice-index-elder")

@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-PHONE = {"width": 375, "height": 812}
-SHOTS = os.environ.get("QUIZ_SHOTS")  # a folder to keep screenshots in, when set
+from core.testing import BROWSER_TEST, check_fits_phone
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-]
-
-
-@pytest.fixture
-def phone():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
-                                      has_touch=True, locale="zh-CN")
-        yield context.new_page()
-        context.close()
-        browser.close()
+pytestmark = BROWSER_TEST
 
 
 def _check(page, name: str) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"horizontal overflow: {width}px on {page.url}"
-    if SHOTS:
-        page.screenshot(path=str(Path(SHOTS) / f"quiz-{name}.png"), full_page=True)
+    check_fits_phone(page, f"quiz-{name}")
 
 
 @pytest.fixture
