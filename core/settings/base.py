@@ -31,6 +31,8 @@ CORE_APPS = [
     "core.mall",
     "core.notifications",
     "core.search",
+    "core.moderation",
+    "core.workcalendar",
     "core.portal",
     "core.instance",
 ]
