@@ -76,6 +76,9 @@ def test_query_count_does_not_grow_with_history(client, family, admin_user,
     few = count_queries(client, "/points/")
     for n in range(3, 45):
         adjust(family, 1, reason=f"第{n}次", actor=admin_user, key=f"k{n}")
+    # Warm up again: under a loaded CI machine a shared cache entry can expire while the
+    # 42 entries are written, and refilling it is not a query per ledger row.
+    client.get("/points/")
     many = count_queries(client, "/points/")
     assert few == many
     with django_assert_max_num_queries(14):
