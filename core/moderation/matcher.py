@@ -13,14 +13,13 @@ Matching is one pass over the normalised text whatever the dictionary size
 
 from __future__ import annotations
 
-import secrets
 import threading
 from dataclasses import dataclass
 
 import ahocorasick
-from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+
+from core import stamps
 
 from .normalise import is_ascii_word, normalise_with_gaps
 
@@ -48,38 +47,16 @@ _lock = threading.Lock()
 
 
 def bump_version() -> int:
-    """Give the stamp a new random value inside the caller's transaction; publish on commit.
-
-    Random rather than +1: a restored backup or a rolled-back test database can
-    bring back an old counter value that a process already built an automaton for,
-    but never a value drawn after that build.
-    """
+    """A new dictionary stamp, published when the caller's transaction commits."""
     from .models import DictionaryVersion
 
-    if settings.JIAYUAN_SHARED_CACHE:
-        cache.delete(VERSION_CACHE_KEY)
-    value = secrets.randbits(62) or 1
-    DictionaryVersion.objects.update_or_create(pk=1, defaults={"value": value})
-
-    def publish() -> None:
-        if settings.JIAYUAN_SHARED_CACHE:
-            cache.set(VERSION_CACHE_KEY, value, timeout=None)
-
-    transaction.on_commit(publish)
-    return value
+    return stamps.bump(DictionaryVersion, VERSION_CACHE_KEY)
 
 
 def current_version() -> int:
     from .models import DictionaryVersion
 
-    if settings.JIAYUAN_SHARED_CACHE:
-        value = cache.get(VERSION_CACHE_KEY)
-        if value is not None:
-            return int(value)
-    value = DictionaryVersion.objects.filter(pk=1).values_list("value", flat=True).first() or 0
-    if settings.JIAYUAN_SHARED_CACHE:
-        cache.add(VERSION_CACHE_KEY, value, timeout=None)  # never overwrite a newer stamp
-    return value
+    return stamps.current(DictionaryVersion, VERSION_CACHE_KEY)
 
 
 def build(entries: list[Entry]) -> ahocorasick.Automaton | None:

@@ -19,7 +19,6 @@ Dates are local dates in Asia/Shanghai; datetimes must be aware.
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,11 +26,11 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from core import stamps
 
 from .models import CalendarVersion, DayKind, HolidayYear, SpecialDay
 
@@ -88,33 +87,12 @@ _PACKAGE: dict[int, YearDays] = {year: _package_year(year) for year in PACKAGE_Y
 # -- version stamp -----------------------------------------------------------------------
 
 def bump_version() -> int:
-    """Give the stamp a new random value inside the caller's transaction; publish on commit.
-
-    Random rather than +1 so that a restored database never brings back a value a
-    process already loaded.
-    """
-    if settings.JIAYUAN_SHARED_CACHE:
-        cache.delete(VERSION_CACHE_KEY)
-    value = secrets.randbits(62) or 1
-    CalendarVersion.objects.update_or_create(pk=1, defaults={"value": value})
-
-    def publish() -> None:
-        if settings.JIAYUAN_SHARED_CACHE:
-            cache.set(VERSION_CACHE_KEY, value, timeout=None)
-
-    transaction.on_commit(publish)
-    return value
+    """A new calendar stamp, published when the caller's transaction commits."""
+    return stamps.bump(CalendarVersion, VERSION_CACHE_KEY)
 
 
 def _current_version() -> int:
-    if settings.JIAYUAN_SHARED_CACHE:
-        value = cache.get(VERSION_CACHE_KEY)
-        if value is not None:
-            return int(value)
-    value = CalendarVersion.objects.filter(pk=1).values_list("value", flat=True).first() or 0
-    if settings.JIAYUAN_SHARED_CACHE:
-        cache.add(VERSION_CACHE_KEY, value, timeout=None)  # never overwrite a newer stamp
-    return value
+    return stamps.current(CalendarVersion, VERSION_CACHE_KEY)
 
 
 def _load() -> _Snapshot:

@@ -92,16 +92,16 @@ def _judges() -> dict[str, JudgeProfile]:
 
 
 def _working_day(n: int) -> date:
-    """The n-th working day after today: courts sit on working days, and Chinese
-    holidays and make-up working days (调休) move them (chinese_calendar knows them)."""
-    import chinese_calendar
+    """The n-th working day after today: courts sit on working days, which holidays and
+    make-up working days (调休) move (core.workcalendar, with administrators' years)."""
+    from core.workcalendar.services import CalendarMissing, is_working_day
 
     day, found = timezone.localdate(), 0
     while found < n:
         day += timedelta(days=1)
         try:
-            working = chinese_calendar.is_workday(day)
-        except NotImplementedError:  # a year the package has no data for: weekdays
+            working = is_working_day(day)
+        except CalendarMissing:  # demo slots only, in a year not yet announced: weekdays
             working = day.weekday() < 5
         found += working
     return day
