@@ -7,19 +7,17 @@ neutralises files that are images only by their extension.
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.photos import clean_photo
 
 from .models import MAX_IMAGES
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDE = 1600  # px: plenty for a phone screen, keeps storage small
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "HEIF"}
 
 
 def clean_images(uploads: list[UploadedFile]) -> list[ContentFile]:
@@ -31,24 +29,4 @@ def clean_images(uploads: list[UploadedFile]) -> list[ContentFile]:
 
 
 def _reencode(upload: UploadedFile) -> ContentFile:
-    name = upload.name or _("图片")
-    if upload.size > MAX_BYTES:
-        raise ValidationError(_("图片“%(name)s”超过 5 MB，请压缩后再上传。") % {"name": name})
-    try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            fmt = probe.format
-            probe.verify()
-        if fmt not in ACCEPTED_FORMATS:
-            raise UnidentifiedImageError(fmt)
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image = ImageOps.exif_transpose(image)
-            image = image.convert("RGB")
-            image.thumbnail((MAX_SIDE, MAX_SIDE))
-            buffer = BytesIO()
-            image.save(buffer, format="JPEG", quality=85, optimize=True)  # no exif= → none kept
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise ValidationError(
-            _("“%(name)s”不是有效的图片，请上传 JPG 或 PNG 照片。") % {"name": name}) from exc
-    return ContentFile(buffer.getvalue(), name="photo.jpg")
+    return clean_photo(upload, max_bytes=MAX_BYTES, max_edge=MAX_SIDE, noun=_("图片")).as_file()
